@@ -53,9 +53,10 @@ def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
             continue
         # Some may go without: one in a field its label leads to, or in the row of a field
         # (a settings' Choose…), or one whose tooltip names its key (the daily log has more
-        # buttons and fields than letters the menus leave, and its Delete none to spare).
+        # buttons and fields than letters the menus leave, and its Delete and Cancel service
+        # none to spare): a key, or a menu's item, reached by its menu's letters.
         assert letter(button.text()) or re.search(
-            r"[(（][^)）]*(Ctrl\+|\bDelete\b)", button.toolTip()) or any(
+            r"[(（][^)）]*(Ctrl\+|\bDelete\b|▸)", button.toolTip()) or any(
             label.buddy().isAncestorOf(button)
             or button.parentWidget().focusProxy() is label.buddy() for label in fields), \
             f"no Alt+letter: {button.text()!r}"

@@ -2707,8 +2707,17 @@ def test_boxes_on_a_cancelled_service_are_said_so_and_freed_by_taking_them_off_i
     assert not screen.grid.problems() and screen.save()
 
 
-def _cancel_with_alt_c(qtbot, main_window, monkeypatch, status):
-    """Alt+C on the last day's first service of status: its summary and the question asked."""
+def cancel_from_the_edit_menu(qtbot, main_window) -> None:
+    """Edit ▸ Cancel service by its letters, as the button's tooltip says: Alt+E, then A."""
+    menu = main_window.edit_menu
+    press(qtbot, ("e", Qt.KeyboardModifier.AltModifier))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, "a")
+
+
+def _cancel_by_menu(qtbot, main_window, monkeypatch, status):
+    """Edit ▸ Cancel service on the last day's first service of status: its summary and the
+    question asked."""
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     listed = [screen.proxy.index(row, 0).data(RECORD_ROLE)
@@ -2720,8 +2729,8 @@ def _cancel_with_alt_c(qtbot, main_window, monkeypatch, status):
     monkeypatch.setattr(dialogs, "ask_yes_no",
                         lambda parent, title, text: asked.append(text) or True)
     screen.table.setFocus()
-    with qtbot.waitSignal(screen.cancel_button.clicked):  # a mnemonic animates the click
-        press(qtbot, ("c", Qt.KeyboardModifier.AltModifier))
+    with qtbot.waitSignal(screen.cancel_button.clicked):
+        cancel_from_the_edit_menu(qtbot, main_window)
     assert screen._service.status == Status.CANCELLED
     return screen, summary, asked
 
@@ -2729,8 +2738,7 @@ def _cancel_with_alt_c(qtbot, main_window, monkeypatch, status):
 def test_a_cancelled_services_cancel_button_says_how_to_put_it_back(
         qtbot, main_window, monkeypatch):
     """Off alone, the button gave no hint that the Status puts a cancelled train back."""
-    screen, _summary, _asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch,
-                                                  Status.PLANNED)
+    screen, _summary, _asked = _cancel_by_menu(qtbot, main_window, monkeypatch, Status.PLANNED)
     assert not screen.cancel_button.isEnabled()
     assert screen.cancel_button.toolTip() == (
         "Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, "
@@ -2738,14 +2746,15 @@ def test_a_cancelled_services_cancel_button_says_how_to_put_it_back(
     screen.form.status.setCurrentIndex(screen.form.status.findData(Status.PLANNED))
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert screen._service.status == Status.PLANNED
-    assert screen.cancel_button.isEnabled() and screen.cancel_button.toolTip() == ""
+    assert screen.cancel_button.isEnabled()
+    assert "(Edit ▸ Cancel service)" in screen.cancel_button.toolTip()
 
 
 def test_cancelling_a_planned_service_says_it_never_counted_and_keeps_its_boxes(
         qtbot, main_window, monkeypatch):
     """The same question for every status promised a change in the day's throughput a planned
     service never made, and the line after read as an ordinary save."""
-    screen, summary, asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch, Status.PLANNED)
+    screen, summary, asked = _cancel_by_menu(qtbot, main_window, monkeypatch, Status.PLANNED)
     service, boxes = summary.service, summary.totals.containers
     assert asked == [
         f"Mark {service.service_no} as cancelled? It is planned, so it did not count in the "
@@ -2758,8 +2767,7 @@ def test_a_cancelled_service_is_greyed_yet_readable_on_a_light_or_dark_desktop(
         qtbot, main_window, monkeypatch, dark_desktop, qapp):
     """Greyed as a disabled control is: 1.7:1 on a light list's rows, where a supervisor still
     reads why a train was cancelled."""
-    screen, summary, _asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch,
-                                                 Status.PLANNED)
+    screen, summary, _asked = _cancel_by_menu(qtbot, main_window, monkeypatch, Status.PLANNED)
     row = screen.proxy.index(screen.table.currentIndex().row(), 1)
     assert row.data() == summary.service.service_no
     for theme in (qapp.style().standardPalette(), dark_desktop):
@@ -2772,7 +2780,7 @@ def test_a_cancelled_service_is_greyed_yet_readable_on_a_light_or_dark_desktop(
 
 def test_cancelling_an_arrived_service_names_the_boxes_it_takes_out_and_the_time_it_clears(
         qtbot, main_window, monkeypatch):
-    screen, summary, asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch, Status.ARRIVED)
+    screen, summary, asked = _cancel_by_menu(qtbot, main_window, monkeypatch, Status.ARRIVED)
     service, totals = summary.service, summary.totals
     assert asked == [
         f"Mark {service.service_no} as cancelled? It leaves the day's totals with its "
@@ -3237,6 +3245,26 @@ def test_alt_l_a_slip_from_ctrl_l_does_not_ask_to_delete_the_service(qtbot, main
     press(qtbot, Qt.Key.Key_Delete)
     assert len(asked) == 1 and service in asked[0]
     assert "(Delete in the day's list)" in screen.delete_button.toolTip()
+
+
+def test_alt_c_a_slip_from_ctrl_c_does_not_ask_to_cancel_the_service(qtbot, main_window,
+                                                                     monkeypatch):
+    """Cancel service's Alt+C lay beside Ctrl+C, copy: a slip asked to cancel the service
+    open. The Edit menu's Cancel service, which the button's tooltip names, still asks."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or False)
+    press(qtbot, (Qt.Key.Key_L, CTRL))
+    service = screen.form.service_no.text()
+    # A mnemonic's click comes after its animation: waited for.
+    with qtbot.assertNotEmitted(screen.cancel_button.clicked, wait=500):
+        press(qtbot, ("c", Qt.KeyboardModifier.AltModifier))
+    assert asked == [] and QApplication.focusWidget() is screen.table
+    assert "(Edit ▸ Cancel service)" in screen.cancel_button.toolTip()
+    cancel_from_the_edit_menu(qtbot, main_window)
+    assert len(asked) == 1 and service in asked[0] and "cancelled" in asked[0]
 
 
 def test_ctrl_l_keeps_a_new_services_typing_and_asks_nothing(qtbot, main_window,

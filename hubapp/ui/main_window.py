@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions(screen.grid_view.edit_actions)
         screen.grid_view.share_edits(self.edits)
         self.edit_menu.addSeparator()
-        self.edit_menu.addActions([screen.new_action, screen.save_action, screen.find_action])
+        self.edit_menu.addActions([screen.new_action, screen.save_action, screen.cancel_action,
+                                   screen.find_action])
         self.edit_menu.addSeparator()
         self.settings_action = QAction(self.tr("Sett&ings…"), self)  # Cu&t has the T
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)

@@ -261,9 +261,14 @@ class DailyLogScreen(QWidget):
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_menu.setToolTipsVisible(True)  # why a day to plan from plans nothing
         self.copy_button.setMenu(self.copy_menu)
-        self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
+        # No Alt+letter either: Alt+C lay beside Ctrl+C (copy), and its other letters are
+        # taken or beside Ctrl+A, Ctrl+L, Ctrl+S or Ctrl+V. The Edit menu's entry is two keys
+        # no copy slips into.
+        self.cancel_button = QPushButton(self.tr("Cancel service"), self)
         self.cancel_button.clicked.connect(
             lambda: self._to_list_after(self.cancel_button, self.cancel_service))
+        self.cancel_action = self._keyed(self.tr("C&ancel service"), QKeySequence(),
+                                         lambda: self._in_view(self.cancel_button.click))
         # No Alt+letter: Delete's letters are all taken or beside a key (Alt+L by Ctrl+L, the
         # way to the list, Alt+D by Ctrl+D's fill down), where a slip asked to delete.
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -908,9 +913,11 @@ class DailyLogScreen(QWidget):
         self.cancel_button.setEnabled(saved and not cancelled)
         # Off alone, it gave no hint of the way back: a train cancelled by mistake, or that
         # ran after all, is put back by its Status.
+        self.cancel_action.setEnabled(self.cancel_button.isEnabled())
         self.cancel_button.setToolTip(self.tr(
             "Already cancelled: to put it back, set its Status to Planned (or Departed or "
-            "Arrived, with its actual time) and save") if cancelled else "")
+            "Arrived, with its actual time) and save") if cancelled else self.tr(
+            "Mark the service picked as cancelled, asking first (Edit ▸ Cancel service)"))
         self.delete_button.setEnabled(saved)
         changed = self.has_changes()
         self.revert_button.setEnabled(changed)
