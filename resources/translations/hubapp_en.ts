@@ -114,7 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="794" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="799" />
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>Planned %n service from {day}.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="985" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="992" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="997" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1176" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>

@@ -1023,7 +1023,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="460"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -1043,32 +1043,33 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="331"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="337"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="342"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="343"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
@@ -1083,43 +1084,38 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="264"/>
-        <source>&amp;Cancel service</source>
-        <translation>取消班次(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="729"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="734"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="885"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="985"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="992"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1136,149 +1132,159 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>当日班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
+        <source>C&amp;ancel service</source>
+        <translation>取消班次(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="275"/>
         <source>Delete the service picked, asking first (Delete in the day&apos;s list)</source>
         <translation>删除所选班次，会先询问（在当天的班次列表中按 Delete）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="307"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="312"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="454"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="459"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="732"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
         <source>Every service of {day} is on this day already.</source>
         <translation>{day} 的所有班次都已在这一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="751"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
         <source>{service} — cancelled that day</source>
         <translation>{service}——当天已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="779"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="780"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="786"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="791"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="787"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="794"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="799"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="805"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="810"/>
         <source>{number} ({direction}): {problem}</source>
         <translation>{number}（{direction}）：{problem}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="918"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
+        <source>Mark the service picked as cancelled, asking first (Edit ▸ Cancel service)</source>
+        <translation>将所选班次标记为已取消，会先询问（编辑 ▸ 取消班次）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1129"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1143"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1153"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1151"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="997"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1090"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1175"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2661,42 +2667,42 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="342"/>
+        <location filename="../../hubapp/ui/main_window.py" line="343"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="351"/>
+        <location filename="../../hubapp/ui/main_window.py" line="352"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="424"/>
+        <location filename="../../hubapp/ui/main_window.py" line="425"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="465"/>
+        <location filename="../../hubapp/ui/main_window.py" line="466"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="474"/>
+        <location filename="../../hubapp/ui/main_window.py" line="475"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="475"/>
+        <location filename="../../hubapp/ui/main_window.py" line="476"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="512"/>
+        <location filename="../../hubapp/ui/main_window.py" line="513"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="513"/>
+        <location filename="../../hubapp/ui/main_window.py" line="514"/>
         <source>In a service&apos;s fields, Enter goes on to the next as Tab does and Shift+Enter back, a place&apos;s suggestion taken as Tab takes it; in an open drop-down list, Enter picks. In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, a service number typed picks it, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2705,17 +2711,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="545"/>
+        <location filename="../../hubapp/ui/main_window.py" line="546"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="565"/>
+        <location filename="../../hubapp/ui/main_window.py" line="566"/>
         <source>Database moved away</source>
         <translation>数据库已不在原处</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="566"/>
+        <location filename="../../hubapp/ui/main_window.py" line="567"/>
         <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
         <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回到原处之前，本工作台无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
@@ -2770,12 +2776,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="350"/>
+        <location filename="../../hubapp/ui/main_window.py" line="351"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="353"/>
+        <location filename="../../hubapp/ui/main_window.py" line="354"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2790,7 +2796,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="401"/>
+        <location filename="../../hubapp/ui/main_window.py" line="402"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2810,12 +2816,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="537"/>
+        <location filename="../../hubapp/ui/main_window.py" line="538"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="538"/>
+        <location filename="../../hubapp/ui/main_window.py" line="539"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -6867,24 +6873,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="487"/>
+        <location filename="../../hubapp/reports/printing.py" line="521"/>
         <location filename="../../hubapp/store/backup.py" line="877"/>
         <location filename="../../hubapp/store/demo_data.py" line="64"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="493"/>
+        <location filename="../../hubapp/reports/printing.py" line="527"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="501"/>
+        <location filename="../../hubapp/reports/printing.py" line="535"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="514"/>
+        <location filename="../../hubapp/reports/printing.py" line="548"/>
         <source>No font that can show Chinese is installed, so a Chinese report would be empty boxes: install one (on Debian or Ubuntu, the package fonts-noto-cjk), or write the report in English (--lang en)</source>
         <translation>未安装可显示中文的字体，中文报表只会显示为空白方框：请安装一种中文字体（Debian 或 Ubuntu 上为软件包 fonts-noto-cjk），或改用英文报表（--lang en）</translation>
     </message>
