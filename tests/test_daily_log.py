@@ -3227,10 +3227,9 @@ def test_ctrl_l_from_a_new_service_goes_to_the_days_first_service(qtbot, main_wi
     assert screen.form.service_no.text() == screen.proxy.index(1, 1).data()
 
 
-def test_alt_l_a_slip_from_ctrl_l_does_not_ask_to_delete_the_service(qtbot, main_window,
-                                                                     monkeypatch):
-    """Delete's Alt+L lay beside Ctrl+L, the way to the list: a slip of the finger asked to
-    delete the service open. Delete on the list still asks, as the button's tooltip says."""
+def _slipped_to_alt(qtbot, main_window, monkeypatch, button, letter: str):
+    """Alt+letter pressed on the day's list, the service open beside it: nothing clicks
+    button, nothing asks. What is asked from then on, and the service's number."""
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     asked = []
@@ -3239,9 +3238,18 @@ def test_alt_l_a_slip_from_ctrl_l_does_not_ask_to_delete_the_service(qtbot, main
     press(qtbot, (Qt.Key.Key_L, CTRL))
     service = screen.form.service_no.text()
     # A mnemonic's click comes after its animation: waited for.
-    with qtbot.assertNotEmitted(screen.delete_button.clicked, wait=500):
-        press(qtbot, ("l", Qt.KeyboardModifier.AltModifier))
+    with qtbot.assertNotEmitted(button.clicked, wait=500):
+        press(qtbot, (letter, Qt.KeyboardModifier.AltModifier))
     assert asked == [] and QApplication.focusWidget() is screen.table
+    return asked, service
+
+
+def test_alt_l_a_slip_from_ctrl_l_does_not_ask_to_delete_the_service(qtbot, main_window,
+                                                                     monkeypatch):
+    """Delete's Alt+L lay beside Ctrl+L, the way to the list: a slip of the finger asked to
+    delete the service open. Delete on the list still asks, as the button's tooltip says."""
+    screen = main_window.day_screen
+    asked, service = _slipped_to_alt(qtbot, main_window, monkeypatch, screen.delete_button, "l")
     press(qtbot, Qt.Key.Key_Delete)
     assert len(asked) == 1 and service in asked[0]
     assert "(Delete in the day's list)" in screen.delete_button.toolTip()
@@ -3252,16 +3260,7 @@ def test_alt_c_a_slip_from_ctrl_c_does_not_ask_to_cancel_the_service(qtbot, main
     """Cancel service's Alt+C lay beside Ctrl+C, copy: a slip asked to cancel the service
     open. The Edit menu's Cancel service, which the button's tooltip names, still asks."""
     screen = main_window.day_screen
-    screen.set_day(DEMO_END)
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_yes_no",
-                        lambda parent, title, text: asked.append(text) or False)
-    press(qtbot, (Qt.Key.Key_L, CTRL))
-    service = screen.form.service_no.text()
-    # A mnemonic's click comes after its animation: waited for.
-    with qtbot.assertNotEmitted(screen.cancel_button.clicked, wait=500):
-        press(qtbot, ("c", Qt.KeyboardModifier.AltModifier))
-    assert asked == [] and QApplication.focusWidget() is screen.table
+    asked, service = _slipped_to_alt(qtbot, main_window, monkeypatch, screen.cancel_button, "c")
     assert "(Edit ▸ Cancel service)" in screen.cancel_button.toolTip()
     cancel_from_the_edit_menu(qtbot, main_window)
     assert len(asked) == 1 and service in asked[0] and "cancelled" in asked[0]
