@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from unicodedata import east_asian_width
 
 from hubapp.domain.audit import (
     LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, hub_time,
@@ -26,6 +25,7 @@ from hubapp.domain.errors import (
 )
 from hubapp.domain.records import Direction
 from hubapp.domain.validation import reads_back_alone
+from hubapp.domain.wording import display_width
 from hubapp.interchange.parsing import CHINESE_COLUMNS, CHINESE_WORDS, COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import browse
@@ -318,7 +318,7 @@ def _write_xlsx(path: Path, header: tuple[str, ...], rows: Iterable[list[Any]], 
     sheet.auto_filter.ref = size
     for number, title in enumerate(header, 1):
         sheet.column_dimensions[get_column_letter(number)].width = max(
-            _XLSX_LEAST_WIDTH, sum(2 if east_asian_width(c) in "WF" else 1 for c in title) + 2)
+            _XLSX_LEAST_WIDTH, display_width(title) + 2)
     count = 0
 
     def text(cell: str) -> str | WriteOnlyCell:
