@@ -29,7 +29,7 @@ from hubapp.store.reference import (
     commodity_finder, deleted_codes, former_hs_codes, list_commodities, list_places,
     list_routes, place_finder, retire_days, retired_after,
 )
-from hubapp.store.rows import MOVED, PLACED, minute_text, service_record, service_row
+from hubapp.store.rows import MOVED, PLACED, placed_text, service_record, service_row
 from hubapp.store.services import refresh_dwell
 from hubapp.store.users import UserRecord
 
@@ -494,7 +494,7 @@ def moving_again(db: Database, rows: ImportRowsRecord, added: ImportRowsRecord
             if (service := part.services[owner]).status in MOVED_STATUSES:
                 day = service.date.isoformat()
                 histories[container].append((
-                    day, minute_text(service.actual_at or service.scheduled_at) or day,
+                    day, placed_text(service) or day,
                     service.direction == Direction.INBOUND, True, service.service_no))
     return moves_again.moved_again(histories)
 
@@ -502,7 +502,7 @@ def moving_again(db: Database, rows: ImportRowsRecord, added: ImportRowsRecord
 def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:
     """The rows with their dwell, and the dates of stored moves whose dwell they change."""
     services = [(service.date.isoformat(), str(service.direction),
-                 minute_text(service.actual_at or service.scheduled_at),
+                 placed_text(service),
                  str(service.status) in rollup.MOVED_STATUSES) for service in rows.services]
     fresh, dates = dwell.of_new_moves(db, services, rows.service, rows.container)
     return replace(rows, dwell_min=fresh), dates

@@ -38,6 +38,12 @@ def minute_text(value: dt.datetime | None) -> str | None:
     return value.strftime(_MINUTE) if value else None
 
 
+def placed_text(service: ServiceRecord) -> str | None:
+    """A service's time as PLACED reads it from its row, its actual time else its scheduled
+    one, as stored; None for neither, where PLACED takes the move's date."""
+    return minute_text(service.actual_at or service.scheduled_at)
+
+
 def minute_value(text: str | None) -> dt.datetime | None:
     # fromisoformat reads "YYYY-MM-DD HH:MM" as strptime(_MINUTE) does, ten times faster.
     return dt.datetime.fromisoformat(text) if text else None
